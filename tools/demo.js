@@ -64,12 +64,7 @@ async function main() {
 
 	say(`starting n8n on http://127.0.0.1:${N8N_PORT}`);
 	const server = await n8n.startN8n(runtime, env, path.join(work, 'n8n.log'));
-	const owner = await fetch(`${server.url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(LOGIN),
-	});
-	if (!owner.ok) throw new Error(`owner setup failed: HTTP ${owner.status} ${await owner.text()}`);
+	await n8n.setUpOwner(server.url, LOGIN);
 
 	say('');
 	say(`n8n is running: ${server.url}/workflow/${fixtures.EXAMPLE_ID}`);

@@ -23,6 +23,7 @@ const fixtures = require('./fixtures');
 const OUT = path.join(n8n.REPO, '.e2e-out');
 const CREATE = '/cgi/crm/v2/data/create';
 const TOKEN = '/oauth2.0/token';
+const OWNER = { email: 'e2e@fxiaoke-n8n.local', password: 'E2e-Passw0rd', firstName: 'E2E', lastName: 'Owner' };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const results = [];
@@ -67,6 +68,7 @@ async function main() {
 		await check('credential: a wrong app secret fails the execution with the vendor code', () => wrongSecret(ctx));
 		await check('Continue On Fail: the invalid item becomes an error item, the rest are created', () => continueOnFail(ctx));
 		await check('server: a webhook receiving a form post creates the opportunity and answers its dataId', () => webhook(ctx));
+		await check('credential test: good values pass; a wrong secret, permanent code, employee ID or host give code and hint', () => credentialTest(ctx));
 		if (process.env.E2E_SKIP_UI) {
 			console.log('SKIP editor in a browser (E2E_SKIP_UI is set)');
 		} else {
@@ -204,6 +206,7 @@ async function webhook(ctx) {
 	assert.equal(published.code, 0, `publish failed:\n${published.stdout}\n${published.stderr}`);
 	const server = await n8n.startN8n(ctx.runtime, ctx.env, path.join(OUT, 'n8n-server.log'));
 	ctx.server = server;
+	ctx.cookie = await n8n.setUpOwner(server.url, OWNER);
 
 	const form = new URLSearchParams({ company: 'Umbrella Ltd', product: 'CRM seats', budget: '45000.00' });
 	let response;
@@ -221,10 +224,40 @@ async function webhook(ctx) {
 	assert.equal(answer.dataId, record.record._id);
 }
 
+/** n8n's own credential test (what the editor's Save/Retry calls) for good and bad values. */
+async function credentialTest(ctx) {
+	assert.ok(ctx.server, 'the server check must run first');
+	const test = async (overrides) => {
+		const { data, ...credential } = fixtures.sandboxCredential(ctx.sim.url);
+		const response = await fetch(`${ctx.server.url}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: ctx.cookie },
+			body: JSON.stringify({ credentials: { ...credential, data: { ...data, ...overrides } } }),
+		});
+		assert.equal(response.status, 200, await response.clone().text());
+		return (await response.json()).data;
+	};
+	assert.deepEqual(await test({}), { status: 'OK', message: 'Connection successful!' });
+	const cases = [
+		[{ appSecret: 'not-the-secret' }, /errorCode 20006\)\. The App ID or App Secret is wrong/],
+		[{ permanentCode: 'not-the-code' }, /errorCode 20015\)\. The Permanent Code is wrong/],
+		[{ employeeId: '4242' }, /^Fxiaoke errorCode 30027: The Employee ID in the credential does not exist/],
+		[{ customBaseUrl: `${ctx.sim.url}/marketing` }, /did not answer like the Fxiaoke Open API.*not the web site www\.fxiaoke\.com/],
+	];
+	for (const [overrides, message] of cases) {
+		const result = await test(overrides);
+		assert.equal(result.status, 'Error', JSON.stringify(result));
+		assert.match(result.message, message);
+		for (const secret of [SANDBOX_TENANT.appSecret, SANDBOX_TENANT.permanentCode, 'not-the-secret', 'not-the-code']) {
+			assert.equal(result.message.includes(secret), false, 'a secret in the test message');
+		}
+	}
+}
+
 async function editor(ctx) {
 	assert.ok(ctx.server, 'the server check must run first');
 	const { runEditorCheck } = require('./editor');
-	await runEditorCheck({ runtime: ctx.runtime, url: ctx.server.url, sim: ctx.sim, outDir: OUT, workflowId: fixtures.EXAMPLE_ID, credentialId: fixtures.SANDBOX_CREDENTIAL_ID });
+	await runEditorCheck({ runtime: ctx.runtime, url: ctx.server.url, owner: OWNER, sim: ctx.sim, outDir: OUT, workflowId: fixtures.EXAMPLE_ID, credentialId: fixtures.SANDBOX_CREDENTIAL_ID });
 }
 
 main().catch(async (error) => {

@@ -118,6 +118,17 @@ async function startN8n(runtime, env, logFile) {
 	throw new Error(`n8n did not become ready within 120 s; see ${logFile}`);
 }
 
+/** Creates the instance owner through n8n's REST API; returns the session cookie. */
+async function setUpOwner(url, owner) {
+	const response = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
+	return (response.headers.get('set-cookie') || '').split(';')[0];
+}
+
 function track(child) {
 	children.add(child);
 	child.on('exit', () => children.delete(child));
@@ -156,4 +167,4 @@ function parseExecuteOutput(stdout) {
 	return JSON.parse(stdout.slice(start));
 }
 
-module.exports = { REPO, PACKAGE_NAME, installRuntime, installPackage, n8nEnv, n8nCli, startN8n, stopAll, track, parseExecuteOutput };
+module.exports = { REPO, PACKAGE_NAME, installRuntime, installPackage, n8nEnv, n8nCli, startN8n, setUpOwner, stopAll, track, parseExecuteOutput };
