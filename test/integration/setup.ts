@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator/server';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server';
 import {
 	CredentialStore,
 	runNode,
@@ -14,10 +14,10 @@ export const TOKEN_PATH = '/oauth2.0/token';
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Starts one simulator for the file and resets it before each test; returns a live getter. */
-export function useSimulator(): () => Simulator {
+export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
 	let sim: Simulator | undefined;
 	beforeAll(async () => {
-		sim = await startSimulator({ tokenLatencyMs: 25 });
+		sim = await startSimulator({ tokenLatencyMs: 25, ...options });
 	});
 	beforeEach(() => sim?.reset());
 	afterAll(async () => {

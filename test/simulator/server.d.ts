@@ -40,8 +40,15 @@ export interface Tenant {
 
 export declare const SANDBOX_TENANT: Tenant;
 
+export interface SimulatorOptions {
+	tenant?: Tenant;
+	tokenLatencyMs?: number;
+	/** The per-interface call limit; default 100 calls per 20 s, null for none. */
+	interfaceLimit?: { calls: number; windowMs: number } | null;
+}
+
 export declare class Simulator {
-	constructor(options?: { tenant?: Tenant; tokenLatencyMs?: number });
+	constructor(options?: SimulatorOptions);
 	url: string;
 	tenant: Tenant;
 	requests: RecordedRequest[];
@@ -58,8 +65,6 @@ export declare class Simulator {
 	failNext(path: string, fault: Fault, times?: number, options?: { skip?: number }): void;
 }
 
-export declare function startSimulator(options?: {
-	tenant?: Tenant;
-	tokenLatencyMs?: number;
-	port?: number;
-}): Promise<Simulator>;
+export declare function startSimulator(
+	options?: SimulatorOptions & { port?: number },
+): Promise<Simulator>;

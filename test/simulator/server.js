@@ -13,11 +13,19 @@
  * behaviour there is not documented; see fxiaoke-api.md §1.1).
  */
 const http = require('node:http');
+const { CallLimit } = require('./callLimit');
 const { TokenAuthority } = require('./tokens');
 const { checkAuth, createRecord, listObjects, describeObject, ok, fail } = require('./crm');
 const { SANDBOX_TENANT, SEED_ACCOUNTS } = require('./tenant');
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/**
+ * Per-interface frequency limit: 100 calls per 20 s, each endpoint counted on its own
+ * (fxiaoke-api.md §4). ASSUMPTION: the refusal is errorCode 14001 ("interface call limit
+ * exceeded"); the docs do not say whether it is 14001 or 30004.
+ */
+const INTERFACE_LIMIT = { calls: 100, windowMs: 20_000 };
+
 const MARKETING_PAGE =
 	'<!DOCTYPE html><html><head><title>Fxiaoke</title></head><body>CRM</body></html>';
 
@@ -33,10 +41,14 @@ class Simulator {
 	 * @param {object} [options.tenant] app credentials, ea and employee IDs (default: the sandbox)
 	 * @param {number} [options.tokenLatencyMs] how long a token call takes; long enough that two
 	 *   overlapping calls are seen as concurrent
+	 * @param {{calls: number, windowMs: number} | null} [options.interfaceLimit] the per-interface
+	 *   call limit (default: the documented 100 calls per 20 s; null: none)
 	 */
 	constructor(options = {}) {
 		this.tenant = options.tenant || SANDBOX_TENANT;
 		this.tokenLatencyMs = options.tokenLatencyMs ?? 25;
+		this.interfaceLimit =
+			options.interfaceLimit === undefined ? INTERFACE_LIMIT : options.interfaceLimit;
 		this.clockOffsetMs = 0;
 		this.clock = { now: () => Date.now() + this.clockOffsetMs };
 		this.server = http.createServer((req, res) => this.handle(req, res));
@@ -56,6 +68,7 @@ class Simulator {
 			record: { ...account },
 		}));
 		this.tokens = new TokenAuthority(this.clock);
+		this.interfaceCalls = new Map(); // business path → CallLimit
 		this.faults = [];
 		this.seenTraceIds = new Set();
 		this.tokenCallsInFlight = 0;
@@ -163,6 +176,9 @@ class Simulator {
 
 		const fault = this.takeFault(entry.path);
 		if (fault && !fault.afterCommit && this.applyFault(fault, req, res, reply)) return;
+		if (!this.admitBusinessCall(entry.path)) {
+			return reply(200, withTraceId(fail(14001, 'interface call limit exceeded')));
+		}
 		const answer = await this.route(entry);
 		if (fault && fault.afterCommit && this.applyFault(fault, req, res, reply)) return;
 		if (!answer)
@@ -185,6 +201,16 @@ class Simulator {
 		}
 		if (entry.body === undefined) return 'simulator: the body is not JSON';
 		return null;
+	}
+
+	/** False when the path is a business interface whose call limit refuses this call. */
+	admitBusinessCall(path) {
+		if (!this.interfaceLimit || !BUSINESS_ROUTES[path]) return true;
+		if (!this.interfaceCalls.has(path)) {
+			const { calls, windowMs } = this.interfaceLimit;
+			this.interfaceCalls.set(path, new CallLimit(calls, windowMs));
+		}
+		return this.interfaceCalls.get(path).admit(this.clock.now());
 	}
 
 	applyFault(fault, req, res, reply) {
@@ -226,7 +252,7 @@ class Simulator {
 		try {
 			await new Promise((resolve) => setTimeout(resolve, this.tokenLatencyMs));
 			if (this.tokenCallsInFlight > 1) return fail(14001, 'token calls must not be concurrent');
-			if (this.tokens.admitCall() !== 0) return fail(14001, 'token call limit exceeded');
+			if (!this.tokens.admitCall()) return fail(14001, 'token call limit exceeded');
 			const { appId, appSecret, permanentCode, grantType } = body || {};
 			if (grantType !== 'app_secret')
 				return fail(10006, 'the parameter grantType is missing or illegal');

@@ -8,6 +8,7 @@
  * ("interface call limit exceeded"), the only generic limit code in the table.
  */
 const { randomBytes } = require('node:crypto');
+const { CallLimit } = require('./callLimit');
 
 const LIFETIME_S = 7200;
 const REISSUE_AFTER_S = 6600;
@@ -18,16 +19,12 @@ class TokenAuthority {
 		this.clock = clock;
 		this.tokens = new Map(); // accessToken → { ea, issuedAtMs, deadAtMs }
 		this.current = null; // the token the endpoint hands out now
-		this.callTimesMs = [];
+		this.callLimit = new CallLimit(CALLS_PER_MINUTE, 60_000);
 	}
 
-	/** Records one token call; returns an error code when the rate limit refuses it. */
+	/** Records one token call; false when the rate limit refuses it. */
 	admitCall() {
-		const now = this.clock.now();
-		this.callTimesMs = this.callTimesMs.filter((t) => now - t < 60_000);
-		if (this.callTimesMs.length >= CALLS_PER_MINUTE) return 14001;
-		this.callTimesMs.push(now);
-		return 0;
+		return this.callLimit.admit(this.clock.now());
 	}
 
 	issue(ea) {
@@ -60,11 +57,6 @@ class TokenAuthority {
 		const now = this.clock.now();
 		for (const token of this.tokens.values()) token.deadAtMs = Math.min(token.deadAtMs, now);
 	}
-
-	/** Forgets the rate-limit window (tests that need many token calls in a row). */
-	resetRateLimit() {
-		this.callTimesMs = [];
-	}
 }
 
-module.exports = { TokenAuthority, LIFETIME_S, REISSUE_AFTER_S };
+module.exports = { TokenAuthority };
