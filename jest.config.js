@@ -1,3 +1,7 @@
+// n8n-core's engine logs every node error to the console; the tests assert on those errors, so the
+// log only buries jest's report. Set before jest starts its workers, which inherit it.
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
