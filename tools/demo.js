@@ -31,6 +31,7 @@ async function main() {
 		await n8n.stopAll();
 		if (sim) await sim.stop();
 		fs.rmSync(work, { recursive: true, force: true });
+		say('stopped n8n and the simulator');
 	};
 	process.on('SIGINT', () => stop().then(() => process.exit(0)));
 	process.on('SIGTERM', () => stop().then(() => process.exit(0)));

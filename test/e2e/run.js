@@ -55,14 +55,16 @@ async function main() {
 	fs.rmSync(OUT, { recursive: true, force: true });
 	fs.mkdirSync(OUT, { recursive: true });
 	const runtime = n8n.installRuntime();
-	const sim = await startSimulator({ port: 0 });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fxiaoke-e2e-'));
-	const userFolder = path.join(work, 'home');
-	n8n.installPackage(userFolder);
-	const env = n8n.n8nEnv(userFolder, { port: await freePort(), brokerPort: await freePort() });
-	const ctx = { runtime, env, sim, work, userFolder };
-
+	let sim;
 	try {
+		// Inside the try: a failed build must not leave the simulator holding the process open.
+		sim = await startSimulator({ port: 0 });
+		const userFolder = path.join(work, 'home');
+		n8n.installPackage(userFolder);
+		const env = n8n.n8nEnv(userFolder, { port: await freePort(), brokerPort: await freePort() });
+		const ctx = { runtime, env, sim, work, userFolder };
+
 		await check('headless: a Manual Trigger workflow creates one opportunity per item, exact body and headers', () => headlessCreate(ctx));
 		await check('credential: encrypted by n8n, token reused across executions, refreshed once after expiry', () => tokenAcrossExecutions(ctx));
 		await check('credential: a wrong app secret fails the execution with the vendor code', () => wrongSecret(ctx));
@@ -76,7 +78,7 @@ async function main() {
 		}
 	} finally {
 		await n8n.stopAll();
-		await sim.stop();
+		await sim?.stop();
 		fs.rmSync(work, { recursive: true, force: true });
 	}
 	const passed = results.filter(Boolean).length;
