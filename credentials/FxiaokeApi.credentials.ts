@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CLOUD_HOSTS, CUSTOM_CLOUD, resolveBaseUrl } from '../nodes/Fxiaoke/transport/cloud';
-import { knownErrorCodes, hintFor } from '../nodes/Fxiaoke/transport/errors';
+import { documentedErrorCodes, hintFor } from '../nodes/Fxiaoke/transport/errors';
 import { requestAccessToken } from '../nodes/Fxiaoke/transport/token';
 
 /**
@@ -148,7 +148,8 @@ export class FxiaokeApi implements ICredentialType {
 	/**
 	 * The token call checks App ID, App Secret, Permanent Code and the host; one read-only call to
 	 * the object list checks the token, the enterprise account and the Employee ID. Fxiaoke answers
-	 * failures with HTTP 200, so each known error code gets a rule with its hint.
+	 * failures with HTTP 200 and n8n's test rules can only match listed values, so every
+	 * documented error code gets a rule with its hint. An undocumented code would pass the test.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -156,7 +157,7 @@ export class FxiaokeApi implements ICredentialType {
 			url: '/cgi/crm/v2/object/list',
 			body: { includeNull: false },
 		},
-		rules: knownErrorCodes().map((code) => ({
+		rules: documentedErrorCodes().map((code) => ({
 			type: 'responseSuccessBody' as const,
 			properties: {
 				key: 'errorCode',

@@ -1,7 +1,6 @@
 import { CredentialStore, sandboxCredentials } from '../harness/n8nHarness';
 import {
 	CREATE_PATH,
-	TOKEN_PATH,
 	createParameters,
 	jsonOf,
 	namedItems,
@@ -125,7 +124,10 @@ describe('vendor errors', () => {
 		const result = await run(sim(), namedItems(1), createParameters(), { store });
 		expect(result.error?.message).toContain('did not answer like the Fxiaoke Open API');
 		expect(result.error?.description).toContain('Check the Cloud setting: use the Open API host');
-		expect(sim().requestsTo(CREATE_PATH)).toHaveLength(0);
+		// The token call met the web host and stopped there: no create went anywhere.
+		const paths = sim().requests.map((r) => r.path);
+		expect(paths).toContain('/marketing/oauth2.0/token');
+		expect(paths.filter((path) => path.endsWith(CREATE_PATH))).toEqual([]);
 	});
 
 	test('an HTML page from the business endpoint says to check the Cloud setting', async () => {
@@ -137,20 +139,23 @@ describe('vendor errors', () => {
 		expect(result.error?.description).toContain('Check the Cloud setting');
 	});
 
-	test('an HTTP 502 from a proxy is reported with its status, not resent', async () => {
-		sim().failNext(CREATE_PATH, { status: 502 });
+	test('an HTTP 502 from a proxy after the record was created: reported with its status, not resent', async () => {
+		sim().failNext(CREATE_PATH, { status: 502, afterCommit: true });
 		const result = await run(sim(), namedItems(1), createParameters());
 		expect(result.error?.message).toContain('HTTP 502');
+		expect(result.error?.description).toContain(
+			'look the record up in Fxiaoke before you run this item again',
+		);
 		expect(sim().requestsTo(CREATE_PATH)).toHaveLength(1);
+		expect(sim().recordsOf('OpportunityObj')).toHaveLength(1);
 	});
 
-	test('an unreachable host names the URL and sends nothing else', async () => {
+	test('an unreachable host names the URL and the reason', async () => {
 		const store = new CredentialStore(sandboxCredentials('http://127.0.0.1:9'));
 		const result = await run(sim(), namedItems(1), createParameters(), { store });
 		expect(result.error?.message).toBe(
 			'Could not reach the Fxiaoke token endpoint at http://127.0.0.1:9',
 		);
 		expect(result.error?.description).toContain('ECONNREFUSED');
-		expect(sim().requestsTo(TOKEN_PATH)).toHaveLength(0);
 	});
 });

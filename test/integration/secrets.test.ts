@@ -36,11 +36,20 @@ describe('secrets never reach output or errors', () => {
 			.filter(Boolean);
 		expect(tokens.length).toBeGreaterThanOrEqual(2);
 		expect(store.saved[CREDENTIAL_ID].accessToken).toBe(tokens[tokens.length - 1]);
-		// Serialize everything n8n would show or store: items, error messages, descriptions, context.
-		const text = JSON.stringify(seen, (_key, value: unknown) =>
-			value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
-		);
+		// Everything n8n could show or store: items, and every property of the errors, not only what
+		// their toJSON() picks (message, stack, description, context, errorResponse, cause, node).
+		const text = allStrings(seen).join('\n');
 		expect(text).toContain('Fxiaoke error 30027');
 		for (const secret of [appSecret, permanentCode, ...tokens]) expect(text).not.toContain(secret);
 	});
 });
+
+/** Every string reachable from `value`, non-enumerable own properties such as `stack` included. */
+function allStrings(value: unknown, visited = new Set<unknown>()): string[] {
+	if (typeof value === 'string') return [value];
+	if (typeof value !== 'object' || value === null || visited.has(value)) return [];
+	visited.add(value);
+	return Object.getOwnPropertyNames(value).flatMap((key) =>
+		allStrings((value as Record<string, unknown>)[key], visited),
+	);
+}

@@ -151,7 +151,6 @@ class Simulator {
 		const url = new URL(req.url, 'http://simulator');
 		const rawBody = await readBody(req);
 		if (url.pathname.startsWith('/__sim/')) return this.control(url, rawBody, res);
-		if (url.pathname.startsWith('/marketing')) return serveMarketingSite(url, res);
 
 		const entry = {
 			method: req.method,
@@ -163,6 +162,7 @@ class Simulator {
 			receivedAt: this.clock.now(),
 		};
 		this.requests.push(entry);
+		if (url.pathname.startsWith('/marketing')) return serveMarketingSite(url, res);
 		const reply = (status, payload, contentType = 'application/json') => {
 			entry.response = { status, body: payload };
 			const text = typeof payload === 'string' ? payload : JSON.stringify(payload);

@@ -78,15 +78,30 @@ describe('resolveBaseUrl', () => {
 		);
 
 		it.each([
-			['a query', 'https://open.fxiaoke.com/?tenant=1'],
-			['a fragment', 'https://open.fxiaoke.com/#top'],
-			['a login', 'https://user:pass@open.fxiaoke.com'],
-			['a user name only', 'https://user@open.fxiaoke.com'],
-		])('reports a URL with %s', (_label, customBaseUrl) => {
-			const problem = problemOf(resolveBaseUrl(CUSTOM_CLOUD, customBaseUrl));
+			['a query', 'https://open.fxiaoke.com/?token=s3cret', 's3cret'],
+			['a fragment', 'https://open.fxiaoke.com/#s3cret', 's3cret'],
+			['a login', 'https://user:s3cret@open.fxiaoke.com', 's3cret'],
+			['a user name only', 'https://s3cret@open.fxiaoke.com', 's3cret'],
+		])(
+			'reports a URL with %s, repeating only its origin and path',
+			(_label, customBaseUrl, secret) => {
+				const problem = problemOf(resolveBaseUrl(CUSTOM_CLOUD, customBaseUrl));
 
-			expect(problem).toMatch(/must not carry a query, fragment or login/);
-			expect(problem).toContain(customBaseUrl);
-		});
+				expect(problem).toMatch(
+					/must not carry a query, fragment or login: use https:\/\/open\.fxiaoke\.com\/$/,
+				);
+				expect(problem).not.toContain(secret);
+			},
+		);
+
+		it.each([['https://user:s3cret@open fxiaoke.com'], ['ftp://user:s3cret@host']])(
+			'masks the login of %s in the message',
+			(customBaseUrl) => {
+				const problem = problemOf(resolveBaseUrl(CUSTOM_CLOUD, customBaseUrl));
+
+				expect(problem).toContain('//…@');
+				expect(problem).not.toContain('s3cret');
+			},
+		);
 	});
 });

@@ -414,6 +414,23 @@ describe('buildCreateBody', () => {
 				expect(error.fix).toMatch(/not the display label/);
 			},
 		);
+
+		it('rejects a custom object, which the preset-object endpoint does not create', () => {
+			const error = buildError({ objectApiName: 'Deal__c' });
+
+			expect(error.message).toBe('Opportunity Object: "Deal__c" is a custom object');
+			expect(error.fix).toMatch(/OpportunityObj or NewOpportunityObj/);
+		});
+
+		it('accepts a custom detail object of a preset opportunity', () => {
+			const body = buildCreateBody(
+				createParameters({
+					detailRows: [{ objectApiName: 'DealLine__c', records: '[{"qty__c": "1"}]' }],
+				}),
+			);
+
+			expect(asRecord(body.data).details).toEqual({ DealLine__c: [{ qty__c: '1' }] });
+		});
 	});
 
 	describe('errors: Fields (JSON)', () => {

@@ -1,4 +1,9 @@
-import { classifyErrorCode, hintFor, knownErrorCodes } from '../../nodes/Fxiaoke/transport/errors';
+import {
+	classifyErrorCode,
+	documentedErrorCodes,
+	hintFor,
+	knownErrorCodes,
+} from '../../nodes/Fxiaoke/transport/errors';
 
 describe('classifyErrorCode', () => {
 	it.each([[20016], [20005]])('classifies %i (dead access token) as token', (code) => {
@@ -51,6 +56,17 @@ describe('knownErrorCodes', () => {
 	it('does not list unknown codes', () => {
 		expect(knownErrorCodes()).not.toContain(123456);
 		expect(knownErrorCodes()).not.toContain(0);
+	});
+});
+
+describe('documentedErrorCodes', () => {
+	it('lists the whole documented table, hinted codes included, once each and in order', () => {
+		const codes = documentedErrorCodes();
+
+		expect(codes).toEqual(expect.arrayContaining(knownErrorCodes()));
+		expect(codes).toEqual(expect.arrayContaining([10001, 10013, 11018, 12005, 20023, 40010]));
+		expect(codes).toEqual([...new Set(codes)].sort((a, b) => a - b));
+		expect(codes).not.toContain(0);
 	});
 });
 

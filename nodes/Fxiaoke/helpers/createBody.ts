@@ -63,7 +63,7 @@ const RESERVED_FIELDS: Record<string, string> = {
 };
 
 export function buildCreateBody(parameters: CreateParameters): IDataObject {
-	const objectApiName = readApiName(parameters.objectApiName, PARAMETER_NAMES.objectApiName);
+	const objectApiName = readObjectApiName(parameters.objectApiName);
 	const objectData: IDataObject = {
 		dataObjectApiName: objectApiName,
 		object_describe_api_name: objectApiName,
@@ -106,10 +106,27 @@ function readApiName(value: unknown, parameter: string): string {
 		throw new InvalidParameterError(
 			parameter,
 			`${JSON.stringify(value)} is not a Fxiaoke API name`,
-			'Use the API name (letters, digits and underscores, e.g. NewOpportunityObj or MyObject__c), not the display label.',
+			'Use the API name (letters, digits and underscores, e.g. NewOpportunityObj, amount or region__c), not the display label.',
 		);
 	}
 	return text;
+}
+
+/**
+ * The object to create. Custom objects (…__c) are created through /cgi/crm/custom/v2/data/create
+ * (fxiaoke-api.md §6.1), which this operation does not call, so they are refused here rather than
+ * sent to the preset-object endpoint.
+ */
+function readObjectApiName(value: unknown): string {
+	const apiName = readApiName(value, PARAMETER_NAMES.objectApiName);
+	if (apiName.endsWith('__c')) {
+		throw new InvalidParameterError(
+			PARAMETER_NAMES.objectApiName,
+			`"${apiName}" is a custom object`,
+			'This operation creates preset opportunity objects such as OpportunityObj or NewOpportunityObj. Custom objects use another Fxiaoke endpoint, which this node does not call.',
+		);
+	}
+	return apiName;
 }
 
 function readName(value: unknown): string {
@@ -247,7 +264,8 @@ function readCreationTime(value: unknown): number | undefined {
 	if (isNotGiven(value)) return undefined;
 	const epoch =
 		typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
-	if (typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= EARLIEST_EPOCH_MS) return epoch;
+	if (typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= EARLIEST_EPOCH_MS)
+		return epoch;
 	if (typeof epoch === 'number' && epoch >= EARLIEST_EPOCH_S && epoch < EARLIEST_EPOCH_MS) {
 		throw new InvalidParameterError(
 			PARAMETER_NAMES.creationTime,

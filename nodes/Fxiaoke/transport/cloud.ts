@@ -34,16 +34,24 @@ export function resolveBaseUrl(
 		url = new URL(text);
 	} catch {
 		return {
-			problem: `The custom Base URL "${text}" is not a URL. Write it like https://open.fxiaoke.com.`,
+			problem: `The custom Base URL "${withoutLogin(text)}" is not a URL. Write it like https://open.fxiaoke.com.`,
 		};
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return { problem: `The custom Base URL must start with https:// (got "${text}").` };
+		return {
+			problem: `The custom Base URL must start with https:// (got "${withoutLogin(text)}").`,
+		};
 	}
 	if (url.search || url.hash || url.username || url.password) {
+		// Only origin and path are repeated: a login or query may hold a password or token.
 		return {
-			problem: `The custom Base URL must not carry a query, fragment or login (got "${text}").`,
+			problem: `The custom Base URL must not carry a query, fragment or login: use ${url.origin}${url.pathname}`,
 		};
 	}
 	return { baseUrl: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+/** The text with any "user:password@" in front of the host masked, for messages. */
+function withoutLogin(text: string): string {
+	return text.replace(/\/\/[^/]*@/, '//…@');
 }

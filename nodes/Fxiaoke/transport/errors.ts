@@ -99,6 +99,40 @@ const KNOWN_CODES: Record<number, KnownCode> = {
 	},
 };
 
+/**
+ * Every non-zero code of Fxiaoke's global code table (fxiaoke-api.md §3.2), hinted or not. The
+ * credential test needs them all: n8n can only fail a test on a listed body value.
+ */
+const DOCUMENTED_CODES = [
+	-2,
+	-1,
+	...range(10001, 10010),
+	...range(10012, 10015),
+	...range(11001, 11018),
+	...range(12002, 12005),
+	14001,
+	15002,
+	15003,
+	20005,
+	20006,
+	20010,
+	20012,
+	...range(20014, 20017),
+	...range(20020, 20023),
+	30002,
+	30003,
+	30004,
+	30007,
+	30027,
+	32000,
+	40010,
+	50009,
+];
+
+function range(first: number, last: number): number[] {
+	return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
 export function classifyErrorCode(errorCode: number): ErrorClass {
 	return KNOWN_CODES[errorCode]?.class ?? 'fatal';
 }
@@ -106,11 +140,17 @@ export function classifyErrorCode(errorCode: number): ErrorClass {
 export function hintFor(errorCode: number): string {
 	return (
 		KNOWN_CODES[errorCode]?.hint ??
-		'See the Fxiaoke error code table, or ask Fxiaoke support with the trace ID below.'
+		'Look the code up in the Fxiaoke error code table, or give it and the trace ID to Fxiaoke support.'
 	);
 }
 
-/** Every code the table knows, e.g. for the credential test's rules. */
+/** Every code the table has a class and hint for. */
 export function knownErrorCodes(): number[] {
 	return Object.keys(KNOWN_CODES).map(Number);
+}
+
+/** Every documented code, hinted or not, e.g. for the credential test's rules. */
+export function documentedErrorCodes(): number[] {
+	const codes = new Set([...DOCUMENTED_CODES, ...knownErrorCodes()]);
+	return [...codes].sort((a, b) => a - b);
 }

@@ -154,11 +154,15 @@ function readEnvelope(
 		message: looksLikeHtml
 			? `The host answered with an HTML page instead of the Fxiaoke Open API (HTTP ${response.statusCode})`
 			: `The host did not answer like the Fxiaoke Open API (HTTP ${response.statusCode}, no JSON errorCode)`,
-		description: `Request: POST ${url}. Check the Cloud setting of the Fxiaoke CRM API credential: it must be the Open API host of your tenant's cloud (for example open.fxiaoke.com), not the web site www.fxiaoke.com.`,
+		description: `Request: POST ${url}. Check the Cloud setting of the Fxiaoke CRM API credential: it must be the Open API host of your tenant's cloud (for example open.fxiaoke.com), not the web site www.fxiaoke.com. ${UNKNOWN_OUTCOME}`,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
 }
+
+/** For answers that do not prove a refusal: a proxy may have lost Fxiaoke's answer to a create. */
+const UNKNOWN_OUTCOME =
+	'It is not known whether Fxiaoke carried the call out, so it was not resent. For a create, look the record up in Fxiaoke before you run this item again.';
 
 function vendorError(
 	node: INode,
@@ -208,7 +212,7 @@ function transportError(
 	// The reason goes to the description: n8n replaces messages naming codes like ECONNREFUSED.
 	return new NodeApiError(node, { url, thirdTraceId } as JsonObject, {
 		message: `No answer from Fxiaoke for POST ${url}`,
-		description: `Reason: ${reason}. It is not known whether Fxiaoke carried the call out, so it was not resent. For a create, look the record up in Fxiaoke before you run this item again. thirdTraceId: ${thirdTraceId}.`,
+		description: `Reason: ${reason}. ${UNKNOWN_OUTCOME} thirdTraceId: ${thirdTraceId}.`,
 		itemIndex,
 	});
 }

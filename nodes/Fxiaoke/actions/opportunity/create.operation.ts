@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'OpportunityObj',
 		description:
-			"Which opportunity object your tenant uses. Another object's API name can be given with an expression.",
+			"Which opportunity object your tenant uses. Another preset object's API name can be given with an expression; custom objects (…__c) are not supported.",
 	},
 	{
 		displayName: 'Opportunity Name',
