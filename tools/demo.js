@@ -23,6 +23,8 @@ function say(text) {
 }
 
 async function main() {
+	// n8n's port and its task broker's, before anything else: another n8n may hold them.
+	for (const port of [N8N_PORT, N8N_PORT + 1]) await n8n.assertPortFree(port);
 	const runtime = n8n.installRuntime();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fxiaoke-demo-'));
 	const userFolder = path.join(work, 'home');
@@ -44,7 +46,7 @@ async function main() {
 	say(`Fxiaoke API simulator on ${sim.url}`);
 	say('building and installing n8n-nodes-fxiaoke into a fresh n8n user folder');
 	n8n.installPackage(userFolder);
-	const env = n8n.n8nEnv(userFolder, { port: N8N_PORT });
+	const env = n8n.n8nEnv(runtime, userFolder, { port: N8N_PORT });
 
 	for (const [kind, data] of [
 		['credentials', [fixtures.sandboxCredential(sim.url)]],

@@ -51,6 +51,14 @@ function freePort() {
 	});
 }
 
+// A cancelled CI job signals this process: stop n8n and its task runner before going.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		console.log(`FAIL e2e harness: stopped by ${signal}`);
+		n8n.stopAll().finally(() => process.exit(130));
+	});
+}
+
 async function main() {
 	fs.rmSync(OUT, { recursive: true, force: true });
 	fs.mkdirSync(OUT, { recursive: true });
@@ -62,7 +70,7 @@ async function main() {
 		sim = await startSimulator({ port: 0 });
 		const userFolder = path.join(work, 'home');
 		n8n.installPackage(userFolder);
-		const env = n8n.n8nEnv(userFolder, { port: await freePort(), brokerPort: await freePort() });
+		const env = n8n.n8nEnv(runtime, userFolder, { port: await freePort(), brokerPort: await freePort() });
 		const ctx = { runtime, env, sim, work, userFolder };
 
 		await check('headless: a Manual Trigger workflow creates one opportunity per item, exact body and headers', () => headlessCreate(ctx));

@@ -6,6 +6,7 @@
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -47,11 +48,13 @@ function installPackage(userFolder, { build = true } = {}) {
 }
 
 /** The environment of a sealed, loopback-only n8n in `userFolder`. */
-function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
+function n8nEnv(runtime, userFolder, { port = 5678, brokerPort = 5679 } = {}) {
 	const env = { ...process.env };
 	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('npm_')) delete env[key];
 	return {
 		...env,
+		// n8n starts its task runner as plain `node`: it must find Node 24, not the system's.
+		PATH: `${path.dirname(runtime.node)}${path.delimiter}${env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'fxiaoke-e2e-static-key-0123456789',
 		DB_TYPE: 'sqlite',
@@ -83,12 +86,12 @@ function n8nEnv(userFolder, { port = 5678, brokerPort = 5679 } = {}) {
  */
 function n8nCli(runtime, env, args, { logLevel } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = track(spawn(runtime.node, [runtime.n8n, ...args], { env: logLevel ? { ...env, N8N_LOG_LEVEL: logLevel } : env, stdio: ['ignore', 'pipe', 'pipe'] }));
+		const child = track(spawn(runtime.node, [runtime.n8n, ...args], { env: logLevel ? { ...env, N8N_LOG_LEVEL: logLevel } : env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
 		const stdout = [];
 		const stderr = [];
 		child.stdout.on('data', (chunk) => stdout.push(chunk));
 		child.stderr.on('data', (chunk) => stderr.push(chunk));
-		const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+		const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 180_000);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearTimeout(timer);
@@ -99,15 +102,17 @@ function n8nCli(runtime, env, args, { logLevel } = {}) {
 
 /** `n8n start` in the background; resolves once /healthz/readiness answers 200. */
 async function startN8n(runtime, env, logFile) {
+	// A busy port would let another n8n answer the readiness check in ours' place.
+	for (const port of [env.N8N_PORT, env.N8N_RUNNERS_BROKER_PORT]) await assertPortFree(Number(port));
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(runtime.node, [runtime.n8n, 'start'], { env, stdio: ['ignore', log, log] });
+	const child = spawn(runtime.node, [runtime.n8n, 'start'], { env, stdio: ['ignore', log, log], detached: true });
 	track(child);
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}; see ${logFile}`);
 		try {
-			const response = await fetch(`${url}/healthz/readiness`);
+			const response = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
 			if (response.ok) return { url, child, stop: () => stopChild(child) };
 		} catch {
 			// not listening yet
@@ -129,22 +134,42 @@ async function setUpOwner(url, owner) {
 	return (response.headers.get('set-cookie') || '').split(';')[0];
 }
 
+function assertPortFree(port) {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', () => reject(new Error(`127.0.0.1:${port} is in use (another n8n?); stop that program first`)));
+		server.listen(port, '127.0.0.1', () => server.close(resolve));
+	});
+}
+
 function track(child) {
 	children.add(child);
 	child.on('exit', () => children.delete(child));
 	return child;
 }
 
+/**
+ * Stops a child and what it started (n8n's task runner): each child leads its own process group,
+ * so the signal goes to the group.
+ */
 function stopChild(child) {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) return resolve();
-		const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+		const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
 		child.once('exit', () => {
 			clearTimeout(killer);
 			resolve();
 		});
-		child.kill('SIGTERM');
+		signalGroup(child, 'SIGTERM');
 	});
+}
+
+function signalGroup(child, signal) {
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		child.kill(signal); // the group is gone already
+	}
 }
 
 /** Stops every process this module started. */
@@ -167,4 +192,4 @@ function parseExecuteOutput(stdout) {
 	return JSON.parse(stdout.slice(start));
 }
 
-module.exports = { REPO, PACKAGE_NAME, installRuntime, installPackage, n8nEnv, n8nCli, startN8n, setUpOwner, stopAll, track, parseExecuteOutput };
+module.exports = { REPO, PACKAGE_NAME, installRuntime, installPackage, n8nEnv, n8nCli, startN8n, setUpOwner, stopAll, assertPortFree, parseExecuteOutput };
