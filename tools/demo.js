@@ -15,6 +15,7 @@ const { startSimulator } = require('../test/simulator/server');
 const fixtures = require('../test/e2e/fixtures');
 
 const N8N_PORT = 5678;
+const BROKER_PORT = 5679; // n8n's task broker
 const SIMULATOR_PORT = 18080;
 const LOGIN = { email: 'demo@fxiaoke-n8n.local', password: 'Demo-Passw0rd', firstName: 'Demo', lastName: 'User' };
 
@@ -24,7 +25,7 @@ function say(text) {
 
 async function main() {
 	// n8n's port and its task broker's, before anything else: another n8n may hold them.
-	for (const port of [N8N_PORT, N8N_PORT + 1]) await n8n.assertPortFree(port);
+	for (const port of [N8N_PORT, BROKER_PORT]) await n8n.assertPortFree(port);
 	const runtime = n8n.installRuntime();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fxiaoke-demo-'));
 	const userFolder = path.join(work, 'home');
@@ -46,7 +47,7 @@ async function main() {
 	say(`Fxiaoke API simulator on ${sim.url}`);
 	say('building and installing n8n-nodes-fxiaoke into a fresh n8n user folder');
 	n8n.installPackage(userFolder);
-	const env = n8n.n8nEnv(runtime, userFolder, { port: N8N_PORT });
+	const env = n8n.n8nEnv(runtime, userFolder, { port: N8N_PORT, brokerPort: BROKER_PORT });
 
 	for (const [kind, data] of [
 		['credentials', [fixtures.sandboxCredential(sim.url)]],
